@@ -1,0 +1,62 @@
+# libbpf multi-link upgrade series: patch queue, builds and tests.
+# See README.md.  Everything is built under build/ (ignored by git).
+
+SHELL := /bin/bash
+S := scripts
+
+.PHONY: all deps base apply export libbpf libbpf-stock install check-series \
+	selftests selftests-stock test-native demo check clean distclean
+
+all: libbpf
+
+deps:
+	@$(S)/deps base
+
+base: deps
+	@$(S)/fetch-base
+
+apply: base
+	@$(S)/apply
+
+export:
+	@$(S)/export
+
+libbpf: base
+	@$(S)/build-libbpf patched
+
+libbpf-stock: base
+	@$(S)/build-libbpf stock
+
+install: base
+	@test -n "$(PREFIX)" || { echo "install: set PREFIX=/path" >&2; exit 1; }
+	@$(S)/build-libbpf patched "$(PREFIX)"
+
+check-series: base
+	@$(S)/check-series
+
+selftests: base
+	@$(S)/build-selftests patched
+
+selftests-stock: base
+	@$(S)/build-selftests stock
+
+test-native: selftests selftests-stock
+	@$(S)/test-native
+
+demo: apply libbpf
+	@$(S)/demo
+
+# The README's test command: everything from a fresh machine.
+check:
+	@$(S)/deps base
+	@$(MAKE) --no-print-directory apply
+	@$(MAKE) --no-print-directory check-series
+	@$(MAKE) --no-print-directory libbpf libbpf-stock
+	@$(MAKE) --no-print-directory test-native
+
+clean:
+	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock
+	-git -C build/linux worktree prune 2>/dev/null
+
+distclean:
+	rm -rf build
