@@ -17,13 +17,13 @@ CMD ?= uname -a
 vm-deps:
 	@scripts/deps vm
 
-test-vm: vm-deps selftests selftests-stock
+test-vm: vm-deps selftests selftests-stock libbpf libbpf-stock
 	@scripts/test-vm -k $(VM_KERNELS)
 
-test-vm-all: vm-deps selftests selftests-stock
+test-vm-all: vm-deps selftests selftests-stock libbpf libbpf-stock
 	@scripts/test-vm -k $(VM_ALL_KERNELS)
 
-feature-report: vm-deps base
+feature-report: vm-deps libbpf
 	@scripts/build-feature-report patched
 	@for k in $(subst $(comma), ,$(VM_ALL_KERNELS)); do \
 		scripts/vmtest -k $$k -p build/vm/feature-report/patched/feature-report -- \
