@@ -43,16 +43,20 @@ selftests-stock: base
 test-native: selftests selftests-stock
 	@$(S)/test-native
 
+# VM matrix: test-vm, test-vm-all, feature-report, vmtest (docs/vm.md)
+include mk/vm.mk
+
 demo: apply libbpf
 	@$(S)/demo
 
 # The README's test command: everything from a fresh machine.
 check:
-	@$(S)/deps base
+	@$(S)/deps base vm
 	@$(MAKE) --no-print-directory apply
 	@$(MAKE) --no-print-directory check-series
 	@$(MAKE) --no-print-directory libbpf libbpf-stock
 	@$(MAKE) --no-print-directory test-native
+	@$(MAKE) --no-print-directory test-vm
 
 clean:
 	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock
