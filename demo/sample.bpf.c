@@ -17,9 +17,6 @@ int on_main_sleepable(void *ctx) { return 0; }
 SEC("uprobe")
 int manual_uprobe(void *ctx) { return 0; }
 
-SEC("uprobe.single//proc/self/exe:main")
-int on_main_single(void *ctx) { return 0; }
-
 SEC("uprobe.multi//proc/self/exe:main")
 int on_main_multi(void *ctx) { return 0; }
 
