@@ -5,7 +5,7 @@ SHELL := /bin/bash
 S := scripts
 
 .PHONY: all deps base apply export libbpf libbpf-stock install check-series \
-	selftests selftests-stock test-native demo check clean distclean
+	selftests selftests-stock test-native check-bisect demo check clean distclean
 
 all: libbpf
 
