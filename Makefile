@@ -5,7 +5,7 @@ SHELL := /bin/bash
 S := scripts
 
 .PHONY: all deps base apply export libbpf libbpf-stock install check-series \
-	selftests selftests-stock test-native check-bisect demo check clean distclean
+	selftests selftests-stock selftests-compat test-native check-bisect demo check clean distclean
 
 all: libbpf
 
@@ -40,6 +40,9 @@ selftests: base
 selftests-stock: base
 	@$(S)/build-selftests stock
 
+selftests-compat: base
+	@$(S)/build-selftests compat
+
 test-native: selftests selftests-stock
 	@$(S)/test-native
 
@@ -59,7 +62,7 @@ check:
 	@$(MAKE) --no-print-directory test-vm
 
 clean:
-	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock
+	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock build/compat build/bisect build/bisect-out
 	-git -C build/linux worktree prune 2>/dev/null
 
 distclean:

@@ -1,6 +1,7 @@
 # VM matrix targets (docs/vm.md).  Included from the top-level Makefile.
 #
-#   make test-vm          stock vs patched test_progs on $(VM_KERNELS)
+#   make test-vm          stock vs patched test_progs on $(VM_KERNELS), and the
+#                         unmodified selftests with the patched libbpf (compat)
 #   make test-vm-all      the same on every kernel of kernels.list
 #   make feature-report   the feature report (patched libbpf) on every kernel
 #   make vmtest K=7.3 CMD='uname -a'   boot one kernel and run a command
@@ -20,8 +21,8 @@ CMD ?= uname -a
 vm-deps:
 	@scripts/deps vm
 
-test-vm: vm-deps selftests selftests-stock libbpf libbpf-stock
-	@scripts/test-vm -j $(VM_JOBS) -k $(VM_KERNELS)
+test-vm: vm-deps selftests selftests-stock selftests-compat libbpf libbpf-stock
+	@scripts/test-vm -j $(VM_JOBS) -k $(VM_KERNELS) -f "stock patched compat"
 
 test-vm-all: vm-deps selftests selftests-stock libbpf libbpf-stock
 	@scripts/test-vm -j $(VM_JOBS) -k $(VM_ALL_KERNELS)
