@@ -5,6 +5,10 @@
  *
  * The privileged parent only configures the delegation of the bpffs that
  * the unprivileged tracer created; everything BPF happens in the tracer.
+ *
+ * "tracer --caps" traces in the calling process instead, no namespace and
+ * no token: run it with CAP_BPF and CAP_PERFMON only, the way a service
+ * with AmbientCapabilities=CAP_BPF CAP_PERFMON runs.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -69,7 +73,9 @@ static int quiet(enum libbpf_print_level level, const char *fmt, va_list args)
 	return level == LIBBPF_WARN ? vfprintf(stderr, fmt, args) : 0;
 }
 
-/* in the user namespace, with the bpffs mounted at @mnt_fd */
+/* in the user namespace, with the bpffs mounted at @mnt_fd; or, if
+ * @mnt_fd is -1, with the capabilities the caller has
+ */
 static int trace(int mnt_fd)
 {
 	LIBBPF_OPTS(bpf_object_open_opts, opts);
@@ -79,8 +85,10 @@ static int trace(int mnt_fd)
 	int go[2], err, i;
 	pid_t child;
 
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", mnt_fd);
-	opts.bpf_token_path = path;
+	if (mnt_fd >= 0) {
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", mnt_fd);
+		opts.bpf_token_path = path;
+	}
 	skel = tracer__open_opts(&opts);
 	if (!skel || tracer__load(skel)) {
 		printf("load:      FAILED: %s\n", strerror(errno));
@@ -124,7 +132,29 @@ static int trace(int mnt_fd)
 	return err;
 }
 
-int main(void)
+/* the effective capabilities, as /proc/self/status has them */
+static void print_caps(void)
+{
+	static const struct { int bit; const char *name; } caps[] = {
+		{ 21, "CAP_SYS_ADMIN" }, { 38, "CAP_PERFMON" }, { 39, "CAP_BPF" },
+	};
+	unsigned long long eff = 0;
+	char line[128];
+	FILE *f = fopen("/proc/self/status", "r");
+	size_t i;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &eff) == 1)
+			break;
+	if (f)
+		fclose(f);
+	printf("caps:      uid %d, no namespace, no token; CapEff 0x%llx:", getuid(), eff);
+	for (i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)
+		printf(" %s%s", eff & (1ULL << caps[i].bit) ? "+" : "-", caps[i].name);
+	printf("\n");
+}
+
+int main(int argc, char **argv)
 {
 	int to_parent[2], to_child[2], fs_fd, pidfd, status, err;
 	char ok = 'n';
@@ -132,6 +162,10 @@ int main(void)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	libbpf_set_print(quiet);
+	if (argc > 1 && !strcmp(argv[1], "--caps")) {
+		print_caps();
+		return trace(-1);
+	}
 	if (pipe(to_parent) || pipe(to_child))
 		return 1;
 	fflush(stdout);
