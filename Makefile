@@ -5,7 +5,7 @@ SHELL := /bin/bash
 S := scripts
 
 .PHONY: all deps base apply export libbpf libbpf-stock install check-series \
-	selftests selftests-stock selftests-compat test-native check-bisect demo check clean distclean
+	selftests selftests-stock selftests-compat test-native check-bisect demo bench check clean distclean
 
 all: libbpf
 
@@ -52,6 +52,11 @@ include mk/vm.mk
 demo: apply libbpf
 	@$(S)/demo
 
+# Start-up/shut-down benchmark (build/bench/results.md, .png); QUICK=1: a
+# smoke run (make check runs it so).  Never pass/fail on the numbers.
+bench: apply libbpf libbpf-stock
+	@QUICK=$(QUICK) $(S)/bench
+
 # The README's test command: everything from a fresh machine.
 check:
 	@$(S)/deps base vm
@@ -60,9 +65,11 @@ check:
 	@$(MAKE) --no-print-directory libbpf libbpf-stock
 	@$(MAKE) --no-print-directory test-native
 	@$(MAKE) --no-print-directory test-vm
+	@$(MAKE) --no-print-directory demo
+	@$(MAKE) --no-print-directory bench QUICK=1
 
 clean:
-	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock build/compat build/bisect build/bisect-out
+	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock build/compat build/bisect build/bisect-out build/bench build/demo
 	-git -C build/linux worktree prune 2>/dev/null
 
 distclean:
