@@ -6,7 +6,7 @@ set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set logscale y 2
-set yrange [0.05:20]
+set yrange [0.001:32]
 set grid ytics
 set xtics rotate by -35
 set ylabel "ratio"
