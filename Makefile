@@ -5,7 +5,7 @@ SHELL := /bin/bash
 S := scripts
 
 .PHONY: all deps base apply export libbpf libbpf-stock install check-series \
-	selftests selftests-stock selftests-compat test-native check-bisect demo bench check clean distclean
+	selftests selftests-stock selftests-compat test-native check-bisect demo bench docs check clean distclean
 
 all: libbpf
 
@@ -56,6 +56,11 @@ demo: apply libbpf
 # smoke run (make check runs it so).  Never pass/fail on the numbers.
 bench: apply libbpf libbpf-stock
 	@QUICK=$(QUICK) $(S)/bench
+
+# Documentation/bpf rendered by the kernel's docs build, base vs series:
+# fails on a warning the series adds (build/docs/).
+docs: base
+	@$(S)/docs
 
 # The README's test command: everything from a fresh machine.
 check:
