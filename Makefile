@@ -49,6 +49,9 @@ test-native: selftests selftests-stock
 # VM matrix: test-vm, test-vm-all, feature-report, vmtest (docs/vm.md)
 include mk/vm.mk
 
+# The companion kernel fix: check-kernel (kernel-patches/README.md)
+include mk/kernel.mk
+
 demo: apply libbpf
 	@$(S)/demo
 
