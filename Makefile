@@ -57,7 +57,7 @@ demo: apply libbpf
 
 # Start-up/shut-down benchmark (build/bench/results.md, .png); QUICK=1: a
 # smoke run (make check runs it so).  Never pass/fail on the numbers.
-bench: apply libbpf libbpf-stock
+bench: apply libbpf libbpf-stock selftests selftests-stock selftests-compat
 	@QUICK=$(QUICK) $(S)/bench
 
 # Documentation/bpf rendered by the kernel's docs build, base vs series:
@@ -70,6 +70,7 @@ check:
 	@$(S)/deps base vm
 	@$(MAKE) --no-print-directory apply
 	@$(MAKE) --no-print-directory check-series
+	@$(MAKE) --no-print-directory docs
 	@$(MAKE) --no-print-directory libbpf libbpf-stock
 	@$(MAKE) --no-print-directory test-native
 	@$(MAKE) --no-print-directory test-vm
@@ -77,7 +78,7 @@ check:
 	@$(MAKE) --no-print-directory bench QUICK=1
 
 clean:
-	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock build/compat build/bisect build/bisect-out build/bench build/demo
+	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock build/compat build/bisect build/bisect-out build/bench build/demo build/docs
 	-git -C build/linux worktree prune 2>/dev/null
 
 distclean:
