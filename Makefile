@@ -76,6 +76,7 @@ check:
 	@$(MAKE) --no-print-directory test-vm
 	@$(MAKE) --no-print-directory demo
 	@$(MAKE) --no-print-directory bench QUICK=1
+	@$(MAKE) --no-print-directory check-kernel
 
 clean:
 	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock build/compat build/bisect build/bisect-out build/bench build/demo build/docs

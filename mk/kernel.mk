@@ -1,5 +1,5 @@
 # The companion kernel fix (kernel-patches/README.md).  Included from the
-# top-level Makefile; not part of `make check`.
+# top-level Makefile; `make check` runs check-kernel last.
 #
 #   make check-kernel   full base tree, apply kernel-patches/, build the
 #                       minimal 7.3 kernel with the fix and the test, run it
@@ -10,7 +10,7 @@
 .PHONY: check-kernel kernel-patches-checkpatch
 
 check-kernel:
-	@scripts/deps base vm
+	@scripts/deps base vm kernel
 	@scripts/check-kernel
 
 kernel-patches-checkpatch:
