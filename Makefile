@@ -5,7 +5,7 @@ SHELL := /bin/bash
 S := scripts
 
 .PHONY: all deps base apply export libbpf libbpf-stock install check-series \
-	selftests selftests-stock selftests-compat test-native check-bisect demo bench docs check clean distclean
+	selftests selftests-stock selftests-compat test-native check-bisect check-syscalls demo bench docs check clean distclean
 
 all: libbpf
 
@@ -55,6 +55,11 @@ include mk/kernel.mk
 demo: apply libbpf
 	@$(S)/demo
 
+# Without a token: the same bpf()/perf_event_open() calls as stock libbpf,
+# counted with strace natively and in the 6.12 and 7.3 guests
+check-syscalls: apply
+	@$(S)/check-syscalls
+
 # Start-up/shut-down benchmark (build/bench/results.md, .png); QUICK=1: a
 # smoke run (make check runs it so).  Never pass/fail on the numbers.
 bench: apply libbpf libbpf-stock selftests selftests-stock selftests-compat
@@ -74,12 +79,13 @@ check:
 	@$(MAKE) --no-print-directory libbpf libbpf-stock
 	@$(MAKE) --no-print-directory test-native
 	@$(MAKE) --no-print-directory test-vm
+	@$(MAKE) --no-print-directory check-syscalls
 	@$(MAKE) --no-print-directory demo
 	@$(MAKE) --no-print-directory bench QUICK=1
 	@$(MAKE) --no-print-directory check-kernel
 
 clean:
-	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock build/compat build/bisect build/bisect-out build/bench build/demo build/docs
+	rm -rf build/libbpf build/selftests build/series build/series-obj build/stock build/compat build/bisect build/bisect-out build/bench build/demo build/docs build/syscalls
 	-git -C build/linux worktree prune 2>/dev/null
 
 distclean:
