@@ -292,7 +292,8 @@ static void check_control(void)
 			if (!err) {
 				trigger(uprobe);
 				bpf_map_lookup_elem(map, &key, &v);
-				result(v.hits >= 1 && v.ip == want_ip && v.cookie == want_cookie, 0,
+				/* the uprobe fires on this one call only */
+				result((uprobe ? v.hits == 1 : v.hits >= 1) && v.ip == want_ip && v.cookie == want_cookie, 0,
 				       "control on %s via %s: hits %" PRIu64 ", func_ip %#" PRIx64
 				       " (want %#" PRIx64 "), cookie %#" PRIx64 " (want %#" PRIx64 ")",
 				       kind(uprobe), how ? "link" : "ioctl", v.hits, v.ip, want_ip,
