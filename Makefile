@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps base apply export libbpf libbpf-stock install check-series \
+.PHONY: all deps base apply export format-patch check-upstream libbpf libbpf-stock install check-series \
 	selftests selftests-stock selftests-compat test-native check-bisect check-syscalls demo bench docs check clean distclean
 
 all: libbpf
@@ -20,6 +20,17 @@ apply: base
 
 export:
 	@$(S)/export
+
+# The series to send: authored and signed off by your git identity
+# (build/format-patch/<series>/)
+format-patch: base
+	@$(S)/format-patch
+
+# Do the libbpf series apply to upstream libbpf?  LIBBPF_MIRROR=<clone of
+# the libbpf GitHub mirror> (not part of make check)
+check-upstream: base
+	@test -n "$(LIBBPF_MIRROR)" || { echo "check-upstream: set LIBBPF_MIRROR=<libbpf mirror clone>" >&2; exit 1; }
+	@$(S)/check-upstream "$(LIBBPF_MIRROR)"
 
 libbpf: base
 	@$(S)/build-libbpf patched
