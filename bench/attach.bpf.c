@@ -1,20 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
-/* 100 kprobe and 100 uprobe programs for bench/attach.c.  The sections are
- * the plain ones (SEC("kprobe/..."), SEC("uprobe/...")) unless SINGLE is
- * defined, then the .single ones that keep perf events.
+/* 100 kprobe and 100 uprobe programs for bench/attach.c, plain sections:
+ * SEC("kprobe/do_nanosleep") and SEC("uprobe//proc/self/exe:bench_func").
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 
 char _license[] SEC("license") = "GPL";
 
-#ifdef SINGLE
-#define KSEC "kprobe.single/do_nanosleep"
-#define USEC "uprobe.single//proc/self/exe:bench_func"
-#else
 #define KSEC "kprobe/do_nanosleep"
 #define USEC "uprobe//proc/self/exe:bench_func"
-#endif
 
 __u64 hits;
 

@@ -2,8 +2,8 @@
 /* demo tracer: counts a child's getppid() calls with an unmodified
  * SEC("uprobe") program. It names no BPF token: whatever token libbpf
  * uses, libbpf found by itself (a delegating bpffs at /sys/fs/bpf, as
- * demo/container.c sets up). Run it as it is for a privileged tracer, or
- * under demo/container for one in a container.
+ * scripts/container.c sets up). Run it as it is for a privileged tracer, or
+ * under scripts/container for one in a container.
  *
  * Exit status: 0 every call counted, 2 attach failed, 3 open or load
  * failed, 4 a wrong count, 5 setup failed (nothing BPF).

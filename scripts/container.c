@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
-/* container PROGRAM [ARG...]: run PROGRAM the way a rootless container
- * runtime would, with a BPF token for the taking: uid 0 of a new user
+/* container [-q] [-d delegate_X=VALUE]... PROGRAM [ARG...]: run PROGRAM
+ * the way a rootless container runtime would, with a BPF token for the taking: uid 0 of a new user
  * namespace that is uid nobody outside, in new mount and pid namespaces
  * (a fresh /proc), with a bpffs made in that user namespace mounted at
  * /sys/fs/bpf. Only its delegation comes from outside: this process, the
  * privileged helper, sets delegate_* on the bpffs the container opened.
  * PROGRAM gets no token path; LIBBPF_BPF_TOKEN_PATH is unset.
+ *
+ *   -q                    no notes on stdout (failures still go to stderr),
+ *                         so that PROGRAM's stdout is all there is
+ *   -d delegate_X=VALUE   delegate_cmds, delegate_maps, delegate_progs or
+ *                         delegate_attachs: replaces the default below
+ *                         (e.g. -d delegate_attachs=trace_kprobe_multi:...)
+ *
+ * Used by make demo (scripts/demo) and make bench (bench/attach-run);
+ * built by scripts/build-container.
  *
  * Exit status: PROGRAM's; 5 if the container could not be set up.
  */
@@ -26,8 +35,9 @@
 
 #define NOBODY 65534
 
-/* what the demo tracer needs, and no more (see the notes printed) */
-static const char *const delegation[][2] = {
+/* by default what the demo tracer needs, and no more (see the notes
+ * printed); -d replaces a value */
+static const char *delegation[][2] = {
 	{ "delegate_cmds", "prog_load:map_create:btf_load" },
 	{ "delegate_maps", "array" },
 	{ "delegate_progs", "kprobe:socket_filter" },
@@ -45,9 +55,11 @@ static int write_file(const char *path, const char *s)
 	return n == (int)strlen(s) ? 0 : -1;
 }
 
+static int quiet;
+
 static int fail(const char *what)
 {
-	printf("container: FAILED to %s: %s\n", what, strerror(errno));
+	fprintf(stderr, "container: FAILED to %s: %s\n", what, strerror(errno));
 	return 5;
 }
 
@@ -58,7 +70,7 @@ static int wait_status(pid_t pid)
 	if (waitpid(pid, &status, 0) < 0)
 		return fail("wait");
 	if (WIFSIGNALED(status)) {
-		printf("container: %d killed by signal %d\n", pid, WTERMSIG(status));
+		fprintf(stderr, "container: %d killed by signal %d\n", pid, WTERMSIG(status));
 		return 128 + WTERMSIG(status);
 	}
 	return WEXITSTATUS(status);
@@ -109,15 +121,43 @@ static int container(int to_parent, int to_child, char **argv)
 
 int main(int argc, char **argv)
 {
-	int to_parent[2], to_child[2], fs_fd, pidfd, ret = 5;
+	int to_parent[2], to_child[2], fs_fd, pidfd, ret = 5, opt, changed = 0;
+	const char *key, *eq;
 	char ok = 'y';
 	size_t i;
 	pid_t pid;
 
-	if (argc < 2) {
-		fprintf(stderr, "usage: %s PROGRAM [ARG...]\n", argv[0]);
+	while ((opt = getopt(argc, argv, "+qd:")) != -1) {
+		switch (opt) {
+		case 'q':
+			quiet = 1;
+			break;
+		case 'd':
+			key = optarg;
+			eq = strchr(key, '=');
+			for (i = 0; eq && i < sizeof(delegation) / sizeof(delegation[0]); i++)
+				if (strlen(delegation[i][0]) == (size_t)(eq - key) &&
+				    !strncmp(delegation[i][0], key, eq - key))
+					break;
+			if (!eq || i == sizeof(delegation) / sizeof(delegation[0])) {
+				fprintf(stderr, "container: -d %s: not delegate_{cmds,maps,progs,attachs}=VALUE\n",
+					key);
+				return 5;
+			}
+			delegation[i][1] = eq + 1;
+			changed = 1;
+			break;
+		default:
+			opt = -2;
+		}
+		if (opt == -2)
+			break;
+	}
+	if (opt == -2 || optind >= argc) {
+		fprintf(stderr, "usage: %s [-q] [-d delegate_X=VALUE]... PROGRAM [ARG...]\n", argv[0]);
 		return 5;
 	}
+	argv += optind - 1;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (pipe(to_parent) || pipe(to_child))
 		return fail("pipe");
@@ -137,18 +177,20 @@ int main(int argc, char **argv)
 		ret = fail("take the container's bpffs fd (pidfd_getfd)");
 		ok = 'n';
 	}
-	printf("container: uid 0 of a new user namespace is uid %d (nobody) outside, no capability there;\n"
-	       "           new mount and pid namespaces, a fresh /proc; LIBBPF_BPF_TOKEN_PATH unset\n"
-	       "container: /sys/fs/bpf is a bpffs the container made, the helper delegating\n", NOBODY);
+	if (!quiet)
+		printf("container: uid 0 of a new user namespace is uid %d (nobody) outside, no capability there;\n"
+		       "           new mount and pid namespaces, a fresh /proc; LIBBPF_BPF_TOKEN_PATH unset\n"
+		       "container: /sys/fs/bpf is a bpffs the container made, the helper delegating\n", NOBODY);
 	for (i = 0; ok == 'y' && i < sizeof(delegation) / sizeof(delegation[0]); i++) {
-		printf("           %s=%s\n", delegation[i][0], delegation[i][1]);
+		if (!quiet)
+			printf("           %s=%s\n", delegation[i][0], delegation[i][1]);
 		if (syscall(SYS_fsconfig, fs_fd, FSCONFIG_SET_STRING,
 			    delegation[i][0], delegation[i][1], 0)) {
 			ret = fail("set it");
 			ok = 'n';
 		}
 	}
-	if (ok == 'y')
+	if (ok == 'y' && !quiet && !changed)
 		printf("           (socket_filter and attach type 0, cgroup_inet_ingress: libbpf's feature\n"
 		       "           probes; attach type 0 is also what perf-event kprobes/uprobes load with)\n");
 	if (ok == 'y' && syscall(SYS_fsconfig, fs_fd, FSCONFIG_CMD_CREATE, NULL, NULL, 0)) {
