@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /* 100 kprobe and 100 uprobe programs for bench/attach.c, plain sections:
- * SEC("kprobe/do_nanosleep") and SEC("uprobe//proc/self/exe:bench_func").
+ * SEC("kprobe/__x64_sys_getppid") and SEC("uprobe//proc/self/exe:bench_func").
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 
 char _license[] SEC("license") = "GPL";
 
-#define KSEC "kprobe/do_nanosleep"
+#define KSEC "kprobe/__x64_sys_getppid"
 #define USEC "uprobe//proc/self/exe:bench_func"
 
 __u64 hits;
