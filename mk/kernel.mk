@@ -2,9 +2,12 @@
 # top-level Makefile; `make check` runs check-kernel last.
 #
 #   make check-kernel   full base tree, apply kernel-patches/, build the
-#                       minimal 7.3 kernel with the fix and the test, run it
-#                       on Debian's unfixed 7.3 (must fail the refusals) and
-#                       on the fixed build (must pass)
+#                       minimal 7.3 kernel with the fix and, as a control,
+#                       without it (same config), build a test_progs holding
+#                       only the series' selftest (and its standalone twin),
+#                       run them on Debian's unfixed 7.3 and the control
+#                       (must fail exactly the 8 ioctl refusals) and on the
+#                       fixed build (must pass)
 #   make kernel-patches-checkpatch   checkpatch.pl --strict on kernel-patches/
 
 .PHONY: check-kernel kernel-patches-checkpatch
