@@ -57,6 +57,11 @@ selftests-compat: base
 test-native: selftests selftests-stock
 	@$(S)/test-native
 
+# Bisectability: test_progs built and tests/native.list run at every patch
+# of every series, against test-native's stock run (not in make check)
+check-bisect: base
+	@$(S)/check-bisect
+
 # VM matrix: test-vm, test-vm-all, feature-report, vmtest (docs/vm.md)
 include mk/vm.mk
 
