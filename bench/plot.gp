@@ -6,7 +6,7 @@ set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set logscale y 2
-set yrange [0.001:64]
+set yrange [0.0005:64]
 set key top left horizontal
 set grid ytics
 set xtics rotate by -35
